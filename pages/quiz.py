@@ -1,0 +1,30 @@
+"""Quiz: choose the short or full form, answer with sliders, then see the result."""
+
+import streamlit as st
+
+from hechting.ui import quiz
+from hechting.ui.state import FORM_KEY, questionnaire, submit, t
+
+st.title(t("quiz.title"), anchor=False)
+st.markdown(t("quiz.lead"))
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    form = st.segmented_control(
+        t("quiz.form_label"),
+        options=("short", "full"),
+        format_func=lambda f: t(f"quiz.form_{f}"),
+        key=FORM_KEY,
+        required=True,
+        persist_state="session",
+    )
+    st.button(t("quiz.restart"), icon=":material/restart_alt:", on_click=quiz.reset, key="quiz_restart")
+
+q = questionnaire(form)
+
+
+def _done(answers: dict[str, int]) -> None:
+    submit(q, answers)
+    st.switch_page("pages/resultaat.py")
+
+
+quiz.render(q, _done)

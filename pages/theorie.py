@@ -1,0 +1,48 @@
+"""Theory: Bowlby, the two dimensions, the four styles side by side, and a plane demo."""
+
+import pandas as pd
+import streamlit as st
+
+from hechting import STYLE_ORDER, quadrant
+from hechting.ui.components import plane_demo
+from hechting.ui.state import content, t
+
+c = content()
+st.title(t("theory.title"), anchor=False)
+st.markdown(t("theory.lead"))
+
+for section in c.theory:
+    st.subheader(section.title, anchor=False)
+    st.markdown(section.body)
+    if section.id == "plane":
+        st.markdown(f"**{t('theory.demo_title')}**")
+        st.caption(t("theory.demo_body"))
+        anxiety = st.slider(t("dim.anxiety"), 1.0, 7.0, 4.0, 0.1, key="demo_anxiety")
+        avoidance = st.slider(t("dim.avoidance"), 1.0, 7.0, 4.0, 0.1, key="demo_avoidance")
+        style = quadrant(anxiety, avoidance)
+        plane_demo(anxiety, avoidance)
+        st.markdown(t("theory.demo_quadrant", style=c.styles[style].name))
+        st.markdown(c.styles[style].short)
+
+st.subheader(t("theory.compare_title"), anchor=False)
+rows = ("self_view", "other_view", "anxiety_level", "avoidance_level", "longs_for", "fears", "under_stress", "in_conflict")
+table = pd.DataFrame(
+    {c.styles[s].name: [getattr(c.styles[s], r) for r in rows] for s in STYLE_ORDER},
+    index=[t(f"theory.row_{r}") for r in rows],
+)
+st.table(table, alt=t("theory.compare_title"))
+
+st.subheader(t("theory.naming_title"), anchor=False)
+st.markdown(c.naming_note)
+
+st.subheader(t("theory.styles_title"), anchor=False)
+for s in STYLE_ORDER:
+    text = c.styles[s]
+    with st.expander(f"{text.name} · {text.adult_name}", icon=":material/person:"):
+        st.markdown(text.long)
+        st.markdown(f"**{t('theory.inside')}** {text.inside}")
+        st.markdown(f"**{t('theory.in_relationship')}** {text.in_relationship}")
+        st.markdown(f"**{t('theory.strengths')}**\n" + "\n".join(f"- {x}" for x in text.strengths))
+        st.markdown(f"**{t('theory.growth')}**\n" + "\n".join(f"- {x}" for x in text.growth))
+
+st.page_link("pages/quiz.py", label=t("start.to_quiz"), icon=":material/tune:")

@@ -1,0 +1,117 @@
+"""A real ``streamlit run app.py`` on 127.0.0.1 and the system Chromium, for user flows.
+
+No sleeps: the server fixture waits for ``/_stcore/health``, pages wait for Streamlit's
+``data-test-script-state="notRunning"``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("HECHTING_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    env = {**os.environ, **(env_extra or {})}
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.address=127.0.0.1", f"--server.port={port}",
+            "--server.headless=true", "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("streamlit exited before it became healthy")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                if r.read() == b"ok":
+                    return proc, url
+        except OSError:
+            pass
+        time.sleep(0.1)  # polling interval while waiting for a condition, not a fixed wait
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy within 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("db") / "workshop.sqlite3"
+    proc, url = start_server({"HECHTING_DATABASE_URL": f"sqlite:///{db}"})
+    yield url
+    stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("Debian's chromium is not installed")
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def wait_idle(page, timeout: float = 30_000) -> None:
+    """Wait until the app has finished its current run."""
+    page.wait_for_selector('[data-test-script-state="notRunning"]', state="attached", timeout=timeout)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout)
+
+
+def goto(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+    wait_idle(page)
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
