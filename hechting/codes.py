@@ -70,3 +70,19 @@ def code_from_link(values: list[str] | tuple[str, ...]) -> str:
         )
     form_of_code(code)
     return code
+
+
+def code_from_pasted(text: object, params: tuple[str, ...] = ("a", "b")) -> str:
+    """An answer code from what a person pasted: a bare code or a whole result link."""
+    from urllib.parse import parse_qs, urlsplit
+
+    if not isinstance(text, str) or len(text) > 2000:
+        raise AnswerError("Dit is geen geldige code of link.", "code_invalid")
+    text = text.strip()
+    if "?" in text or "=" in text:
+        query = parse_qs(urlsplit(text).query if "?" in text else text, keep_blank_values=True)
+        for name in params:
+            if name in query:
+                return code_from_link(query[name])
+        raise AnswerError("De link bevat geen antwoordcode.", "code_missing")
+    return code_from_link([text])

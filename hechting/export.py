@@ -102,14 +102,15 @@ def pdf_report(
     pdf.set_font("DejaVu", "", 9)
     pdf.multi_cell(0, 4.2, subtitle, new_x="LMARGIN", new_y="NEXT")
     top = pdf.get_y() + 1
-    pdf.image(chart_png_bytes, x=12, y=top, w=78)
+    info = pdf.image(chart_png_bytes, x=12, y=top, w=78)
+    chart_bottom = top + float(info.rendered_height)
     pdf.set_xy(94, top)
     pdf.set_font("DejaVu", "", 8.5)
     for line in summary:
         pdf.set_x(94)
         pdf.multi_cell(104, 4, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(0.8)
-    pdf.set_y(max(pdf.get_y(), top + 80) + 2)
+    pdf.set_y(max(pdf.get_y(), chart_bottom) + 2)
     # sections get the remaining height; shrink the font until they fit on one page
     size = 7.5
     while size >= 5:
@@ -121,13 +122,13 @@ def pdf_report(
         trial.add_page()
         trial.set_y(pdf.get_y())
         _sections(trial, sections, size)
-        if trial.get_y() < 297 - 22:
+        if trial.get_y() < 297 - 16:
             break
         size -= 0.5
     _sections(pdf, sections, size)
-    pdf.set_y(297 - 18)
+    pdf.set_y(297 - 14)
     pdf.set_font("DejaVu", "", 7)
-    pdf.multi_cell(0, 3.2, footer)
+    pdf.multi_cell(0, 3.2, _flow(footer))
     return bytes(pdf.output())
 
 
@@ -136,5 +137,11 @@ def _sections(pdf, sections: Sequence[ReportSection], size: float) -> None:
         pdf.set_font("DejaVu", "B", size + 0.5)
         pdf.multi_cell(0, size * 0.5, s.title, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", size)
-        pdf.multi_cell(0, size * 0.45, s.body, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 0.45, _flow(s.body), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(size * 0.15)
+
+
+def _flow(text: str) -> str:
+    """Join the hard-wrapped lines of a paragraph; keep blank-line paragraph breaks."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n".join(p for p in paragraphs if p)

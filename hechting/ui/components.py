@@ -8,21 +8,21 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from hechting import STYLE_ORDER, Result, Style
+from hechting import STYLE_ORDER, Result, Style, load_content
 from hechting.text import escape_markdown, fmt
 from hechting.ui.state import content, lang, t
 
 
-def plane_texts():
+def plane_texts(language: str):
     from hechting.charts import PlaneTexts
 
-    c = content()
+    c = load_content(language)
     return PlaneTexts(
-        anxiety=t("dim.anxiety"),
-        avoidance=t("dim.avoidance"),
+        anxiety=c.ui("dim.anxiety"),
+        avoidance=c.ui("dim.avoidance"),
         styles={s: c.styles[s].name for s in STYLE_ORDER},
-        person=t("chart.person"),
-        band=t("chart.band"),
+        person=c.ui("chart.person"),
+        band=c.ui("chart.band"),
     )
 
 
@@ -31,7 +31,7 @@ def _plane_spec(points: tuple, language: str, height: int) -> dict:
     """The plane's Vega-Lite spec, cached per set of points and language."""
     from hechting.charts import PlanePoint, plane_chart
 
-    return plane_chart([PlanePoint(*p) for p in points], plane_texts(), height=height).to_dict()
+    return plane_chart([PlanePoint(*p) for p in points], plane_texts(language), height=height).to_dict()
 
 
 def plane_points(labelled: Sequence[tuple[str, Result]]) -> tuple:

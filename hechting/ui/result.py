@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from hechting import AREA_IDS, Result, top_contributions
+from hechting import AREA_IDS, Content, Result, top_contributions
 from hechting.text import fmt
 from hechting.ui.components import area_card, plane, probabilities, safety_note
 from hechting.ui.state import Scored, content, lang, questionnaire, t
 
 
-def headline(r: Result) -> str:
-    c = content()
+def headline(r: Result, c: Content | None = None) -> str:
+    c = c or content()
     name = c.styles[r.style].name
     if r.borderline and r.neighbours:
-        others = t("result.or").join(c.styles[s].name for s in r.neighbours)
-        return t("result.headline_borderline", style=name, others=others)
-    return t("result.headline_clear", style=name)
+        others = c.ui("result.or").join(c.styles[s].name for s in r.neighbours)
+        return c.ui("result.headline_borderline", style=name, others=others)
+    return c.ui("result.headline_clear", style=name)
 
 
 def scores(r: Result) -> None:

@@ -6,15 +6,25 @@ server. A bad link gets a message in the reader's language, never the raw input.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from hechting import AnswerError
+from hechting import (
+    AnswerError,
+    Content,
+    decode_answers,
+    form_of_code,
+    load_content,
+    load_questionnaire,
+    score,
+)
 from hechting.codes import code_from_link
 from hechting.text import fmt, strip_markdown
 from hechting.ui.components import _plane_spec, plane_points
-from hechting.ui.state import Scored, content, lang, questionnaire, scored_from_code, t
+from hechting.ui.state import Scored, lang, scored_from_code, t
 
 
 def from_link(param: str) -> Scored | None:
@@ -44,67 +54,104 @@ def share_box(scored: Scored) -> None:
     st.caption(t("share.code", code=scored.code))
 
 
-def _report_sections(scored: Scored) -> list:
+def _report_sections(scored: Scored, c: Content) -> list:
     from hechting.export import ReportSection
 
-    c = content()
     r = scored.result
     style = c.styles[r.style]
     sections = [ReportSection(style.name, strip_markdown(style.long))]
     for area in c.areas:
         text = area.styles[r.style]
-        sections.append(
-            ReportSection(area.title, f"{strip_markdown(text.text)}\n{t('result.try_this')} {strip_markdown(text.try_this)}")
-        )
-    return sections
+        body = f"{strip_markdown(text.text)}\n\n{c.ui('result.try_this')} {strip_markdown(text.try_this)}"
+        sections.append(ReportSection(area.title, body))
+    return sections + _safety_sections(c)
 
 
-def summary_lines(scored: Scored, label: str | None = None) -> list[str]:
+def _safety_sections(c: Content) -> list:
+    from hechting.export import ReportSection
+
+    return [ReportSection(c.ui("safety.title"), strip_markdown(c.safety.not_diagnosis))]
+
+
+def pdf_footer(c: Content) -> str:
+    return " · ".join(f"{h.name} {h.phone}" for h in c.safety.help_lines)
+
+
+def summary_lines(scored: Scored, c: Content, label: str | None = None) -> list[str]:
+    """Headline, both scores with bands and the style probabilities, as plain lines."""
     from hechting.ui.result import headline
 
     r = scored.result
-    lines = [f"{label}: " if label else ""]
-    lines[0] += strip_markdown(headline(r))
+    lines = [(f"{label}: " if label else "") + strip_markdown(headline(r, c))]
     for dim, s in (("anxiety", r.anxiety_score), ("avoidance", r.avoidance_score)):
-        lines.append(
-            f"{t(f'dim.{dim}')}: {fmt(s.mean, lang())} "
-            f"({t('result.band', lo=fmt(s.band.low, lang()), hi=fmt(s.band.high, lang()))})"
-        )
+        band = c.ui("result.band", lo=fmt(s.band.low, c.lang), hi=fmt(s.band.high, c.lang))
+        lines.append(f"{c.ui(f'dim.{dim}')}: {fmt(s.mean, c.lang)} ({band})")
+    for s in sorted(r.style_probabilities, key=lambda s: -r.style_probabilities[s]):
+        pct = round(100 * r.style_probabilities[s])
+        lines.append(c.ui("result.prob_line", style=c.styles[s].name, pct="< 1" if pct < 1 else pct))
     return lines
 
 
+def scored_in(code: str, language: str) -> Scored:
+    """Score a code in a given language (usable outside a script run)."""
+    form = form_of_code(code)
+    q = load_questionnaire(language, form)
+    return Scored(code=code, form=form, result=score(q, decode_answers(q, code)))
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def _files(code: str, language: str) -> dict[str, bytes]:
-    """PNG, SVG, PDF and JSON for one result; cached per code and language."""
-    from hechting import decode_answers, form_of_code
+def result_files(code: str, language: str) -> dict[str, bytes]:
+    """PNG, SVG, PDF and JSON for one result; cached per code and language.
+
+    Called when a download button is clicked, on its own thread: it reads no session.
+    """
     from hechting.export import answers_json, chart_png, chart_svg, pdf_report
 
-    scored = scored_from_code(code)
-    spec = _plane_spec(plane_points([(t("result.you"), scored.result)]), language, 420)
+    c = load_content(language)
+    scored = scored_in(code, language)
+    you = c.ui("result.you")
+    spec = _plane_spec(plane_points([(you, scored.result)]), language, 420)
     png = chart_png(spec)
-    c = content()
-    lines = summary_lines(scored)
-    for s in sorted(scored.result.style_probabilities, key=lambda s: -scored.result.style_probabilities[s]):
-        pct = round(100 * scored.result.style_probabilities[s])
-        lines.append(t("result.prob_line", style=c.styles[s].name, pct="< 1" if pct < 1 else pct))
     pdf = pdf_report(
-        t("export.pdf_title"),
-        t("export.pdf_subtitle"),
+        c.ui("export.pdf_title"),
+        c.ui("export.pdf_subtitle"),
         png,
-        lines,
-        _report_sections(scored),
-        strip_markdown(c.safety.not_diagnosis),
+        summary_lines(scored, c),
+        _report_sections(scored, c),
+        pdf_footer(c),
     )
-    q = questionnaire(form_of_code(code))
-    js = answers_json([(t("result.you"), q, decode_answers(q, code), scored.result)])
+    q = load_questionnaire(language, scored.form)
+    js = answers_json([(you, q, decode_answers(q, code), scored.result)])
     return {"png": png, "svg": chart_svg(spec).encode(), "pdf": pdf, "json": js.encode()}
 
 
-def downloads(scored: Scored, name: str = "hechting") -> None:
+DOWNLOADS = (
+    ("png", "image/png", ":material/image:"),
+    ("svg", "image/svg+xml", ":material/draw:"),
+    ("pdf", "application/pdf", ":material/picture_as_pdf:"),
+    ("json", "application/json", ":material/data_object:"),
+)
+
+
+def download_row(files: Callable[[], dict[str, bytes]], file_name: str, key: str) -> None:
+    """The four download buttons; files are made only when one is clicked."""
     st.header(t("export.title"), anchor=False)
-    files = _files(scored.code, lang())
     with st.container(horizontal=True):
-        st.download_button(t("export.png"), files["png"], f"{name}.png", "image/png", icon=":material/image:", on_click="ignore", key="dl_png")
-        st.download_button(t("export.svg"), files["svg"], f"{name}.svg", "image/svg+xml", icon=":material/draw:", on_click="ignore", key="dl_svg")
-        st.download_button(t("export.pdf"), files["pdf"], f"{name}.pdf", "application/pdf", icon=":material/picture_as_pdf:", on_click="ignore", key="dl_pdf")
-        st.download_button(t("export.json"), files["json"], f"{name}.json", "application/json", icon=":material/data_object:", on_click="ignore", key="dl_json")
+        for ext, mime, icon in DOWNLOADS:
+            st.download_button(
+                t(f"export.{ext}"),
+                partial(_pick, files, ext),
+                f"{file_name}.{ext}",
+                mime,
+                icon=icon,
+                on_click="ignore",
+                key=f"{key}_{ext}",
+            )
+
+
+def _pick(files: Callable[[], dict[str, bytes]], ext: str) -> bytes:
+    return files()[ext]
+
+
+def downloads(scored: Scored) -> None:
+    download_row(partial(result_files, scored.code, lang()), "hechting", "dl")
