@@ -6,8 +6,10 @@ This page never refreshes by itself: 200 phones polling would saturate the serve
 import streamlit as st
 
 from hechting.ui import workshop
+from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import t
 
+ensure_entrypoint()
 st.title(t("join.title"), anchor=False)
 
 ws = workshop.joined_workshop()

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from hechting.ui import quiz
+from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import FORM_KEY, questionnaire, submit, t
 
+ensure_entrypoint()
 st.title(t("quiz.title"), anchor=False)
 st.markdown(t("quiz.lead"))
 

@@ -6,8 +6,10 @@ Shows the answers of this session, or those in a result link (``?a=<code>``).
 import streamlit as st
 
 from hechting.ui import result, share
+from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import submitted, t
 
+ensure_entrypoint()
 scored = share.from_link("a") if "a" in st.query_params else submitted()
 
 if scored is None:

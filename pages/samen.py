@@ -6,8 +6,10 @@ Opens directly with ``/samen?a=<code>&b=<code>``. Nothing is stored on the serve
 import streamlit as st
 
 from hechting.ui import couple
+from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import t
 
+ensure_entrypoint()
 st.title(t("couple.title"), anchor=False)
 st.markdown(t("couple.lead"))
 

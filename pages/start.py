@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import content, t
 
+ensure_entrypoint()
 c = content()
 st.title(t("start.title"), anchor=False)
 st.markdown(t("start.lead"))

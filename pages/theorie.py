@@ -4,9 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from hechting import STYLE_ORDER, quadrant
+from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.components import plane_demo
 from hechting.ui.state import content, t
 
+ensure_entrypoint()
 c = content()
 st.title(t("theory.title"), anchor=False)
 st.markdown(t("theory.lead"))

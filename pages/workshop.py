@@ -3,8 +3,10 @@
 import streamlit as st
 
 from hechting.ui import workshop
+from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import t
 
+ensure_entrypoint()
 if not st.session_state.get("projector"):
     st.title(t("workshop.title"), anchor=False)
     st.markdown(t("workshop.lead"))

@@ -47,7 +47,7 @@ CODE_LENGTH = 6
 LIFETIME_SECONDS = 24 * 60 * 60
 MAX_TITLE = 80
 MIN_SHOWN = 5  # points appear only once this many people have submitted
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 metadata = MetaData()
 
@@ -132,7 +132,7 @@ def new_token() -> str:
 
 
 def _check_token(token: object) -> str:
-    if not isinstance(token, str) or not _TOKEN.match(token):
+    if not isinstance(token, str) or not _TOKEN.fullmatch(token):
         raise WorkshopError("token_invalid")
     return token
 
