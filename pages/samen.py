@@ -5,6 +5,7 @@ Opens directly with ``/samen?a=<code>&b=<code>``. Nothing is stored on the serve
 
 import streamlit as st
 
+from hechting.text import escape_markdown
 from hechting.ui import couple
 from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import t
@@ -17,7 +18,7 @@ cols = st.columns(2, gap="medium")
 scored = {}
 for col, slot in zip(cols, ("a", "b"), strict=True):
     with col, st.container(border=True, key=f"couple_slot_{slot}"):
-        st.subheader(couple.name(slot), anchor=False)
+        st.subheader(escape_markdown(couple.name(slot)), anchor=False)
         scored[slot] = couple.slot(slot)
 
 if scored["a"] and scored["b"]:

@@ -1,6 +1,5 @@
 """Theory: Bowlby, the two dimensions, the four styles side by side, and a plane demo."""
 
-import pandas as pd
 import streamlit as st
 
 from hechting import STYLE_ORDER, quadrant
@@ -27,12 +26,14 @@ for section in c.theory:
         st.markdown(c.styles[style].short)
 
 st.subheader(t("theory.compare_title"), anchor=False)
+st.caption(t("theory.compare_hint"))
 rows = ("self_view", "other_view", "anxiety_level", "avoidance_level", "longs_for", "fears", "under_stress", "in_conflict")
-table = pd.DataFrame(
-    {c.styles[s].name: [getattr(c.styles[s], r) for r in rows] for s in STYLE_ORDER},
-    index=[t(f"theory.row_{r}") for r in rows],
-)
-st.table(table, alt=t("theory.compare_title"))
+# Side by side on a wide screen; stacked on a phone (columns stack below 640 px).
+for col, s in zip(st.columns(len(STYLE_ORDER), gap="small"), STYLE_ORDER, strict=True):
+    text = c.styles[s]
+    with col, st.container(border=True, key=f"compare_{s}", height="stretch"):
+        st.markdown(f"**{text.name}**")
+        st.markdown("\n".join(f"- *{t(f'theory.row_{r}')}:* {getattr(text, r)}" for r in rows))
 
 st.subheader(t("theory.naming_title"), anchor=False)
 st.markdown(c.naming_note)

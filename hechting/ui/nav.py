@@ -7,24 +7,25 @@ import streamlit as st
 from hechting import LANGUAGES
 from hechting.ui.state import LANG_KEY, t
 
-# (file, url path, ui key, Material icon, section) — URL paths are part of the product.
-PAGES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("pages/start.py", "", "start", ":material/home:", "learn"),
-    ("pages/theorie.py", "theorie", "theorie", ":material/school:", "learn"),
-    ("pages/bronnen.py", "bronnen", "bronnen", ":material/menu_book:", "learn"),
-    ("pages/quiz.py", "quiz", "quiz", ":material/tune:", "test"),
-    ("pages/resultaat.py", "resultaat", "resultaat", ":material/scatter_plot:", "test"),
-    ("pages/samen.py", "samen", "samen", ":material/group:", "test"),
-    ("pages/workshop.py", "workshop", "workshop", ":material/co_present:", "workshop"),
-    ("pages/meedoen.py", "meedoen", "meedoen", ":material/qr_code_scanner:", "workshop"),
+# (file, url path, ui key, Material icon) — URL paths are part of the product.
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("pages/start.py", "", "start", ":material/home:"),
+    ("pages/theorie.py", "theorie", "theorie", ":material/school:"),
+    ("pages/bronnen.py", "bronnen", "bronnen", ":material/menu_book:"),
+    ("pages/quiz.py", "quiz", "quiz", ":material/tune:"),
+    ("pages/resultaat.py", "resultaat", "resultaat", ":material/scatter_plot:"),
+    ("pages/samen.py", "samen", "samen", ":material/group:"),
+    ("pages/workshop.py", "workshop", "workshop", ":material/co_present:"),
+    ("pages/meedoen.py", "meedoen", "meedoen", ":material/qr_code_scanner:"),
 )
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
-def pages() -> dict[str, list[st.Page]]:
-    sections: dict[str, list[st.Page]] = {}
-    for path, url, name, icon, section in PAGES:
+def pages() -> list[st.Page]:
+    """A flat list: section headers in the sidebar would break its list markup (a11y)."""
+    out: list[st.Page] = []
+    for path, url, name, icon in PAGES:
         page = st.Page(
             path,
             title=t(f"nav.{name}"),
@@ -33,17 +34,19 @@ def pages() -> dict[str, list[st.Page]]:
             default=not url,
             help=t(f"nav.{name}_help"),
         )
-        sections.setdefault(t(f"nav.section_{section}"), []).append(page)
-    return sections
+        out.append(page)
+    return out
 
 
 def language_picker() -> None:
     """Language choice bound to ``?lang=`` so shared links carry it."""
+    # Options are the codes themselves: a bound widget writes its option label to the
+    # URL, and links must read ?lang=nl or ?lang=en.
     st.segmented_control(
         t("nav.language"),
         options=LANGUAGES,
-        format_func=LANGUAGE_NAMES.__getitem__,
         key=LANG_KEY,
         required=True,
         bind="query-params",
+        help=" · ".join(f"{code} = {name}" for code, name in LANGUAGE_NAMES.items()),
     )

@@ -198,7 +198,7 @@ def dashboard() -> None:
         st.title(" ".join((ws.code[:3], ws.code[3:])), anchor=False)
         st.code(url, language=None, wrap_lines=True)
     with cols[1]:
-        st.image(qr_png(url), caption=t("workshop.qr_caption"), width="stretch")
+        st.image(qr_png(url), caption=t("workshop.qr_caption"), width="stretch", alt=t("workshop.qr_caption"))
 
     if not projector:
         with st.container(border=True, key="ws_controls"):

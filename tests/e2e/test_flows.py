@@ -50,11 +50,11 @@ def test_short_quiz_with_keyboard_only_on_the_sliders(server, browser, artifacts
             wait_idle(page)
             expect(slider).to_have_attribute("aria-valuetext", re.compile(rf"^{target[item.id]} "))
         if step < len(NL.areas) - 1:
-            page.get_by_role("button", name=NL.ui("quiz.next")).click()
+            page.get_by_role("button", name=NL.ui("quiz.next"), exact=True).click()
             wait_idle(page)
     assert no_horizontal_scroll(page)
-    page.get_by_role("button", name=NL.ui("quiz.submit")).click()
-    page.wait_for_url(re.compile(r"/resultaat"))
+    page.get_by_role("button", name=NL.ui("quiz.submit"), exact=True).click()
+    expect(page).to_have_url(re.compile(r"/resultaat"), timeout=30_000)
     wait_idle(page)
     _result_ready(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text(NL.styles["anxious"].name)
@@ -68,13 +68,13 @@ def test_short_quiz_with_keyboard_only_on_the_sliders(server, browser, artifacts
 def test_unmoved_sliders_ask_before_scoring(server, page):
     goto(page, f"{server}/quiz?lang=nl")
     for _ in range(len(NL.areas) - 1):
-        page.get_by_role("button", name=NL.ui("quiz.next")).click()
+        page.get_by_role("button", name=NL.ui("quiz.next"), exact=True).click()
         wait_idle(page)
-    page.get_by_role("button", name=NL.ui("quiz.submit")).click()
+    page.get_by_role("button", name=NL.ui("quiz.submit"), exact=True).click()
     wait_idle(page)
     expect(page.get_by_text(NL.ui("quiz.unmoved_title"))).to_be_visible()
-    page.get_by_role("button", name=NL.ui("quiz.confirm_neutral")).click()
-    page.wait_for_url(re.compile(r"/resultaat"))
+    page.get_by_role("button", name=NL.ui("quiz.confirm_neutral"), exact=True).click()
+    expect(page).to_have_url(re.compile(r"/resultaat"), timeout=30_000)
     _result_ready(page)
 
 
