@@ -61,6 +61,16 @@ def areas(r: Result) -> None:
         {"anxiety": t("dim.anxiety"), "avoidance": t("dim.avoidance")},
     )
     st.altair_chart(chart, key="area_profile", alt=t("result.areas_alt"))
+    with st.expander(t("chart.table"), icon=":material/table:"):
+        rows = [
+            {
+                t("chart.area"): titles[a],
+                t("dim.anxiety"): fmt(r.areas[a].anxiety, lang()),
+                t("dim.avoidance"): fmt(r.areas[a].avoidance, lang()),
+            }
+            for a in AREA_IDS
+        ]
+        st.table(rows, hide_index=True, alt=t("result.areas_alt"))
     notes = area_notes(r)
     for area_id in AREA_IDS:
         area_card(area_id, r.style, notes.get(area_id))

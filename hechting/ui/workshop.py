@@ -291,7 +291,7 @@ def live(code: str, projector: bool) -> None:
         area=[c.area(a).title for a in g.area_means["area"]],
         anxiety=[fmt(v, lang()) for v in g.area_means["anxiety"]],
         avoidance=[fmt(v, lang()) for v in g.area_means["avoidance"]],
-    ).rename(columns={"area": t("workshop.area"), "anxiety": t("dim.anxiety"), "avoidance": t("dim.avoidance")})
+    ).rename(columns={"area": t("chart.area"), "anxiety": t("dim.anxiety"), "avoidance": t("dim.avoidance")})
     st.table(table, hide_index=True, alt=t("workshop.area_means"))
 
 
