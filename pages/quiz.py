@@ -26,7 +26,8 @@ q = questionnaire(form)
 
 def _done(answers: dict[str, int]) -> None:
     submit(q, answers)
-    st.switch_page("pages/resultaat.py")
+    # query_params={}: the default (None) would clear the URL, and ?lang= is bound to a widget
+    st.switch_page("pages/resultaat.py", query_params={})
 
 
 quiz.render(q, _done)

@@ -42,8 +42,11 @@ def _free_port() -> int:
 
 
 def start_server(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start the app; its log goes to test-artifacts/server-<port>.log."""
+    ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
     env = {**os.environ, **(env_extra or {})}
+    log = open(ARTIFACTS / f"server-{port}.log", "wb")  # noqa: SIM115 - the server process owns it
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", "app.py",
@@ -54,8 +57,9 @@ def start_server(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Po
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log,
     )
+    log.close()  # the child keeps its own handle
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -67,9 +67,11 @@ def test_short_quiz_with_keyboard_only_on_the_sliders(server, browser, artifacts
 
 def test_unmoved_sliders_ask_before_scoring(server, page):
     goto(page, f"{server}/quiz?lang=nl")
-    for _ in range(len(NL.areas) - 1):
+    for area in NL.areas[:-1]:
+        expect(page.get_by_role("heading", name=area.title)).to_be_visible()
         page.get_by_role("button", name=NL.ui("quiz.next"), exact=True).click()
         wait_idle(page)
+    expect(page.get_by_role("heading", name=NL.areas[-1].title)).to_be_visible()
     page.get_by_role("button", name=NL.ui("quiz.submit"), exact=True).click()
     wait_idle(page)
     expect(page.get_by_text(NL.ui("quiz.unmoved_title"))).to_be_visible()

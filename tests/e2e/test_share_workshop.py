@@ -77,6 +77,7 @@ def _take_short_quiz(page, anx_high: bool, avo_high: bool) -> None:
     for item in q.items:
         by_area.setdefault(item.area, []).append(item)
     for step, area in enumerate(NL.areas):
+        expect(page.get_by_role("heading", name=area.title)).to_be_visible()
         for item in by_area[area.id]:
             high = anx_high if item.dimension == "anxiety" else avo_high
             agree = high != item.reverse
