@@ -7,6 +7,7 @@ No sleeps: the server fixture waits for ``/_stcore/health``, pages wait for Stre
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -119,3 +120,29 @@ def goto(page, url: str) -> None:
 
 def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def answer_quiz(page, content, questionnaire, target: dict[str, int]) -> None:
+    """Answer every statement with the keyboard only (Home = 1, End = 7, arrows step by
+    one), area by area, clicking "Volgende" between steps; stops before submitting."""
+    from playwright.sync_api import expect
+
+    by_area: dict[str, list] = {}
+    for item in questionnaire.items:
+        by_area.setdefault(item.area, []).append(item)
+    for step, area in enumerate(content.areas):
+        expect(page.get_by_role("heading", name=area.title)).to_be_visible()
+        for item in by_area[area.id]:
+            slider = page.get_by_role("slider", name=item.text)
+            slider.focus()
+            value = target[item.id]
+            if value in (1, 7):
+                slider.press("Home" if value == 1 else "End")
+            else:
+                for _ in range(abs(value - 4)):
+                    slider.press("ArrowRight" if value > 4 else "ArrowLeft")
+            wait_idle(page)
+            expect(slider).to_have_attribute("aria-valuetext", re.compile(rf"^{value} "))
+        if step < len(content.areas) - 1:
+            page.get_by_role("button", name=content.ui("quiz.next"), exact=True).click()
+            wait_idle(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DESKTOP, PHONE, goto, no_horizontal_scroll, start_server, stop_server, wait_idle
+from conftest import DESKTOP, PHONE, answer_quiz, goto, no_horizontal_scroll, start_server, stop_server, wait_idle
 from playwright.sync_api import expect
 
 from hechting import encode_answers, load_content, load_questionnaire, score
@@ -34,24 +34,8 @@ def test_short_quiz_with_keyboard_only_on_the_sliders(server, browser, artifacts
     context = browser.new_context(viewport=SIZES[size], locale="nl-NL")
     page = context.new_page()
     goto(page, f"{server}/quiz?lang=nl")
-    q = load_questionnaire("nl", "short")
     target = _anxious_answers("short")
-    by_area: dict[str, list] = {}
-    for item in q.items:
-        by_area.setdefault(item.area, []).append(item)
-    for step, area in enumerate(NL.areas):
-        expect(page.get_by_role("heading", name=area.title)).to_be_visible()
-        for item in by_area[area.id]:
-            slider = page.get_by_role("slider", name=item.text)
-            slider.focus()
-            key = "ArrowRight" if target[item.id] > 4 else "ArrowLeft"
-            for _ in range(3):  # 4 -> 7 or 4 -> 1
-                slider.press(key)
-            wait_idle(page)
-            expect(slider).to_have_attribute("aria-valuetext", re.compile(rf"^{target[item.id]} "))
-        if step < len(NL.areas) - 1:
-            page.get_by_role("button", name=NL.ui("quiz.next"), exact=True).click()
-            wait_idle(page)
+    answer_quiz(page, NL, load_questionnaire("nl", "short"), target)
     assert no_horizontal_scroll(page)
     page.get_by_role("button", name=NL.ui("quiz.submit"), exact=True).click()
     expect(page).to_have_url(re.compile(r"/resultaat"), timeout=30_000)

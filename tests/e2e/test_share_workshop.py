@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import goto, wait_idle
+from conftest import answer_quiz, goto, wait_idle
 from playwright.sync_api import expect
 
 from hechting import encode_answers, load_content, load_questionnaire, score
@@ -73,21 +73,11 @@ def test_couple_page_from_a_link_and_its_downloads(server, page):
 
 def _take_short_quiz(page, anx_high: bool, avo_high: bool) -> None:
     q = load_questionnaire("nl", "short")
-    by_area: dict[str, list] = {}
+    target = {}
     for item in q.items:
-        by_area.setdefault(item.area, []).append(item)
-    for step, area in enumerate(NL.areas):
-        expect(page.get_by_role("heading", name=area.title)).to_be_visible()
-        for item in by_area[area.id]:
-            high = anx_high if item.dimension == "anxiety" else avo_high
-            agree = high != item.reverse
-            slider = page.get_by_role("slider", name=item.text)
-            slider.focus()
-            slider.press("End" if agree else "Home")
-            wait_idle(page)
-        if step < len(NL.areas) - 1:
-            page.get_by_role("button", name=NL.ui("quiz.next"), exact=True).click()
-            wait_idle(page)
+        high = anx_high if item.dimension == "anxiety" else avo_high
+        target[item.id] = 7 if high != item.reverse else 1
+    answer_quiz(page, NL, q, target)
     page.get_by_role("button", name=NL.ui("workshop.submit"), exact=True).click()
     wait_idle(page)
 
