@@ -40,7 +40,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--quick", action="store_true", help="fewer repetitions, smaller load (smoke run)")
     ap.add_argument("--reps", type=int, help="AppTest reruns per contender, figures 1-2 (default 60)")
     ap.add_argument("--import-reps", type=int, help="fresh interpreters per contender, figure 3 (default 9)")
-    ap.add_argument("--cold-reps", type=int, help="cold starts per contender, figure 4 (default 5)")
+    ap.add_argument("--cold-reps", type=int, help="cold starts per contender, figure 4 (default 7)")
     ap.add_argument("--sessions", type=int, help="idle sessions per server, figure 5 (default 100)")
     ap.add_argument("--participants", type=int, help="workshop participants, figure 6 (default 100)")
     ap.add_argument("--no-workshop-baseline", action="store_true", help="skip the bare-Streamlit load run of figure 6")
@@ -49,7 +49,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     quick = args.quick
     args.reps = args.reps or (15 if quick else 60)
     args.import_reps = args.import_reps or (3 if quick else 9)
-    args.cold_reps = args.cold_reps or (2 if quick else 5)
+    args.cold_reps = args.cold_reps or (2 if quick else 7)
     args.sessions = args.sessions or (20 if quick else 100)
     args.participants = args.participants or (20 if quick else 100)
     args.figures = sorted({int(x) for x in args.only.split(",") if x.strip()})
@@ -122,7 +122,7 @@ def _git(*args: str) -> str | None:
     """Read-only git queries: which code was measured."""
     try:
         out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10)
-        return out.stdout.strip() if out.returncode == 0 else None
+        return out.stdout.rstrip() if out.returncode == 0 else None  # keep porcelain's leading columns
     except (OSError, subprocess.SubprocessError):
         return None
 
