@@ -8,9 +8,11 @@ quadrants are also labelled by name, so colour never carries meaning alone.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -56,9 +58,16 @@ class PlanePoint:
 class PlaneTexts:
     anxiety: str  # axis title
     avoidance: str  # axis title
-    styles: Mapping[Style, str]  # quadrant names
+    styles: Mapping[Style, str]  # quadrant names (kept as a tuple of pairs: hashable)
     person: str = "Person"  # tooltip field title
     band: str = "95%"
+
+    def __post_init__(self) -> None:
+        pairs = self.styles.items() if isinstance(self.styles, Mapping) else self.styles
+        object.__setattr__(self, "styles", tuple((Style(k), str(v)) for k, v in pairs))
+
+    def style_name(self, style: Style) -> str:
+        return dict(self.styles)[style]
 
 
 def point_from_result(result: Result, label: str) -> PlanePoint:
@@ -87,7 +96,7 @@ def _quadrants(texts: PlaneTexts) -> alt.LayerChart:
         high_y = y0 >= MIDPOINT
         rows.append(
             {
-                "style": texts.styles[style],
+                "style": texts.style_name(style),
                 "x0": x0,
                 "x1": x1,
                 "y0": y0,
@@ -145,6 +154,58 @@ def _ellipse_rows(points: Sequence[PlanePoint], steps: int = 48) -> list[dict]:
     return rows
 
 
+def _point_rows(points: Sequence[PlanePoint]) -> list[dict]:
+    def either(value: float | None, fallback: float) -> float:
+        return round(float(fallback if value is None else value), 2)
+
+    return [
+        {
+            "label": p.label,
+            "anxiety": either(None, p.anxiety),
+            "avoidance": either(None, p.avoidance),
+            "anx_lo": either(p.anxiety_low, p.anxiety),
+            "anx_hi": either(p.anxiety_high, p.anxiety),
+            "avo_lo": either(p.avoidance_low, p.avoidance),
+            "avo_hi": either(p.avoidance_high, p.avoidance),
+        }
+        for p in points
+    ]
+
+
+@lru_cache(maxsize=128)
+def _plane_template(
+    labels: tuple[str, ...], with_bands: tuple[bool, ...], texts: PlaneTexts, height: int
+) -> tuple[str, str, str | None]:
+    """The plane's Vega-Lite spec for these labels, as JSON, and the names of the datasets
+    that hold the points and the 95% regions (filled in per person by ``plane_spec``)."""
+    dummy = [
+        PlanePoint(label, 4.0, 4.0, *((3.0, 5.0, 3.0, 5.0, 0.5, 0.5) if band else ()))
+        for label, band in zip(labels, with_bands, strict=True)
+    ]
+    spec = plane_chart(dummy, texts, height=height).to_dict(validate=False)
+    points_name = ellipse_name = None
+    for name, rows in spec["datasets"].items():
+        if rows and "anx_lo" in rows[0]:
+            points_name = name
+        elif rows and "order" in rows[0]:
+            ellipse_name = name
+    assert points_name is not None
+    return json.dumps(spec), points_name, ellipse_name
+
+
+def plane_spec(points: Sequence[PlanePoint], texts: PlaneTexts, *, height: int = 420) -> dict:
+    """``plane_chart(...).to_dict()``, fast: the layers are built once per set of labels,
+    texts and height; only the data differ from person to person."""
+    template, points_name, ellipse_name = _plane_template(
+        tuple(p.label for p in points), tuple(p.anxiety_se is not None for p in points), texts, height
+    )
+    spec = json.loads(template)
+    spec["datasets"][points_name] = _point_rows(points)
+    if ellipse_name is not None:
+        spec["datasets"][ellipse_name] = _ellipse_rows(points)
+    return spec
+
+
 def plane_chart(
     points: Sequence[PlanePoint],
     texts: PlaneTexts,
@@ -160,20 +221,7 @@ def plane_chart(
         scale=alt.Scale(domain=list(colours), range=list(colours.values())),
         legend=alt.Legend(title=None, orient="bottom") if len(points) > 1 else None,
     )
-    df = pd.DataFrame(
-        [
-            {
-                "label": p.label,
-                "anxiety": round(p.anxiety, 2),
-                "avoidance": round(p.avoidance, 2),
-                "anx_lo": round(p.anxiety_low if p.anxiety_low is not None else p.anxiety, 2),
-                "anx_hi": round(p.anxiety_high if p.anxiety_high is not None else p.anxiety, 2),
-                "avo_lo": round(p.avoidance_low if p.avoidance_low is not None else p.avoidance, 2),
-                "avo_hi": round(p.avoidance_high if p.avoidance_high is not None else p.avoidance, 2),
-            }
-            for p in points
-        ]
-    )
+    df = pd.DataFrame(_point_rows(points))
     x = alt.X("avoidance:Q", scale=_scale(), title=texts.avoidance, axis=alt.Axis(values=list(range(1, 8)), format="d", grid=False))
     y = alt.Y("anxiety:Q", scale=_scale(), title=texts.anxiety, axis=alt.Axis(values=list(range(1, 8)), format="d", grid=False))
     tooltip = [

@@ -29,9 +29,9 @@ def plane_texts(language: str):
 @st.cache_data(max_entries=256, show_spinner=False)
 def _plane_spec(points: tuple, language: str, height: int) -> dict:
     """The plane's Vega-Lite spec, cached per set of points and language."""
-    from hechting.charts import PlanePoint, plane_chart
+    from hechting.charts import PlanePoint, plane_spec
 
-    return plane_chart([PlanePoint(*p) for p in points], plane_texts(language), height=height).to_dict()
+    return plane_spec([PlanePoint(*p) for p in points], plane_texts(language), height=height)
 
 
 def plane_points(labelled: Sequence[tuple[str, Result]]) -> tuple:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from hechting import AREA_IDS, Content, Result, top_contributions
+from hechting import AREA_IDS, Content, Result, load_content, top_contributions
 from hechting.text import fmt
 from hechting.ui.components import area_card, plane, probabilities, safety_note
 from hechting.ui.state import Scored, content, lang, questionnaire, t
@@ -48,19 +48,27 @@ def area_notes(r: Result) -> dict[str, str]:
     return notes
 
 
-def areas(r: Result) -> None:
+@st.cache_data(max_entries=256, show_spinner=False)
+def _area_spec(scores: tuple[tuple[float, float], ...], language: str) -> dict:
+    """The area profile's Vega-Lite spec, cached per set of area scores and language."""
     from hechting.charts import area_profile_chart
 
+    c = load_content(language)
+    chart = area_profile_chart(
+        dict(zip(AREA_IDS, scores, strict=True)),
+        {a.id: a.title for a in c.areas},
+        {"anxiety": c.ui("dim.anxiety"), "avoidance": c.ui("dim.avoidance")},
+    )
+    return chart.to_dict(validate=False)
+
+
+def areas(r: Result) -> None:
     c = content()
     st.header(t("result.areas_title"), anchor=False)
     st.markdown(c.areas_intro)
     titles = {a.id: a.title for a in c.areas}
-    chart = area_profile_chart(
-        {a: (r.areas[a].anxiety, r.areas[a].avoidance) for a in AREA_IDS},
-        titles,
-        {"anxiety": t("dim.anxiety"), "avoidance": t("dim.avoidance")},
-    )
-    st.altair_chart(chart, key="area_profile", alt=t("result.areas_alt"))
+    spec = _area_spec(tuple((r.areas[a].anxiety, r.areas[a].avoidance) for a in AREA_IDS), lang())
+    st.vega_lite_chart(spec=spec, key="area_profile", alt=t("result.areas_alt"))
     with st.expander(t("chart.table"), icon=":material/table:"):
         rows = [
             {
