@@ -42,6 +42,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class _Deferred(_Strict):
+    """Result models: their validators are built on first use, not at import, so that
+    importing the package and loading content stays fast."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
 def _non_empty(value: str) -> str:
     if not value or not value.strip():
         raise ValueError("text must not be empty")
@@ -237,19 +244,19 @@ class Questionnaire(_Strict):
 # --------------------------------------------------------------------------- results
 
 
-class Band(_Strict):
+class Band(_Deferred):
     low: float
     high: float
 
 
-class DimensionScore(_Strict):
+class DimensionScore(_Deferred):
     mean: float
     se: float
     band: Band
     n: int
 
 
-class AreaScore(_Strict):
+class AreaScore(_Deferred):
     id: str
     anxiety: float
     avoidance: float
@@ -258,7 +265,7 @@ class AreaScore(_Strict):
     differs: dict[str, Literal["higher", "lower"]] = Field(default_factory=dict)
 
 
-class Contribution(_Strict):
+class Contribution(_Deferred):
     item_id: str
     dimension: Dimension
     area: str
@@ -268,13 +275,13 @@ class Contribution(_Strict):
     pull: float  # this item's share of (score - midpoint)
 
 
-class Flag(_Strict):
+class Flag(_Deferred):
     kind: Literal["straight_lining", "contradiction"]
     area: str | None = None
     dimension: Dimension | None = None
 
 
-class Result(_Strict):
+class Result(_Deferred):
     form: Literal["short", "full"]
     anxiety_score: DimensionScore
     avoidance_score: DimensionScore
