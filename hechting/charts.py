@@ -89,6 +89,10 @@ def _scale() -> alt.Scale:
     return alt.Scale(domain=[SCALE_MIN, SCALE_MAX], nice=False, zero=False)
 
 
+def _axis() -> alt.Axis:
+    return alt.Axis(values=list(range(1, 8)), format="d", grid=False)
+
+
 def _quadrants(texts: PlaneTexts) -> alt.LayerChart:
     rows = []
     for style in STYLE_ORDER:
@@ -222,8 +226,8 @@ def plane_chart(
         legend=alt.Legend(title=None, orient="bottom") if len(points) > 1 else None,
     )
     df = pd.DataFrame(_point_rows(points))
-    x = alt.X("avoidance:Q", scale=_scale(), title=texts.avoidance, axis=alt.Axis(values=list(range(1, 8)), format="d", grid=False))
-    y = alt.Y("anxiety:Q", scale=_scale(), title=texts.anxiety, axis=alt.Axis(values=list(range(1, 8)), format="d", grid=False))
+    x = alt.X("avoidance:Q", scale=_scale(), title=texts.avoidance, axis=_axis())
+    y = alt.Y("anxiety:Q", scale=_scale(), title=texts.anxiety, axis=_axis())
     tooltip = [
         alt.Tooltip("label:N", title=texts.person),
         alt.Tooltip("anxiety:Q", title=texts.anxiety, format=".1f"),
@@ -276,8 +280,8 @@ def group_plane_chart(
         alt.Chart(df)
         .mark_circle(size=point_size, opacity=0.8, color=POINT_COLOURS[0], stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("avoidance:Q", scale=_scale(), title=texts.avoidance),
-            y=alt.Y("anxiety:Q", scale=_scale(), title=texts.anxiety),
+            x=alt.X("avoidance:Q", scale=_scale(), title=texts.avoidance, axis=_axis()),
+            y=alt.Y("anxiety:Q", scale=_scale(), title=texts.anxiety, axis=_axis()),
             tooltip=[
                 alt.Tooltip("anxiety:Q", title=texts.anxiety, format=".1f"),
                 alt.Tooltip("avoidance:Q", title=texts.avoidance, format=".1f"),
