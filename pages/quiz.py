@@ -7,6 +7,9 @@ from hechting.ui.boot import ensure_entrypoint
 from hechting.ui.state import FORM_KEY, questionnaire, submit, t
 
 ensure_entrypoint()
+if st.session_state.pop("quiz_show_result", False):
+    # query_params={}: the default (None) would clear the URL, and ?lang= is bound to a widget
+    st.switch_page("pages/resultaat.py", query_params={})
 st.title(t("quiz.title"), anchor=False)
 st.markdown(t("quiz.lead"))
 
@@ -25,9 +28,9 @@ q = questionnaire(form)
 
 
 def _done(answers: dict[str, int]) -> None:
+    """Runs in the submit button's callback, before the next run."""
     submit(q, answers)
-    # query_params={}: the default (None) would clear the URL, and ?lang= is bound to a widget
-    st.switch_page("pages/resultaat.py", query_params={})
+    st.session_state["quiz_show_result"] = True
 
 
 quiz.render(q, _done)

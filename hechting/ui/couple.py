@@ -122,7 +122,6 @@ def slot(slot: Slot) -> Scored | None:
                 from hechting import encode_answers
 
                 st.session_state[_code_key(slot)] = encode_answers(q, answers)
-                st.rerun()
 
             quiz.render(q, done, prefix=f"{slot}_", submit_label=t("couple.quiz_submit"))
     return None

@@ -64,7 +64,8 @@ def render(
     prefix: str = "",
     submit_label: str | None = None,
 ) -> None:
-    """Draw the current step of the quiz; call ``on_submit(answers)`` when done."""
+    """Draw the current step of the quiz; ``on_submit(answers)`` is called from the submit
+    button's callback (it may call ``st.switch_page``; it should not draw anything)."""
     c = content()
     steps = [a for a in AREA_IDS if q.by_area()[a]]
     step = min(max(st.session_state.get(_k(prefix, "step"), 0), 0), len(steps) - 1)
@@ -114,17 +115,17 @@ def render(
                 key=f"{prefix}quiz_next",
             )
         else:
-            if st.button(
+            st.button(
                 submit_label or t("quiz.submit"),
                 icon=":material/check:",
                 type="primary",
                 key=f"{prefix}quiz_submit",
-            ):
-                if unmoved(q, prefix) and not st.session_state.get(_k(prefix, "confirm")):
-                    st.session_state[_k(prefix, "confirm")] = True
-                else:
-                    _finish(q, on_submit, prefix)
+                on_click=_submit,
+                args=(q, on_submit, prefix, False),
+            )
 
+    if err := st.session_state.pop(_k(prefix, "error"), None):
+        st.error(t(f"error.{err}"), icon=":material/error:")
     if last and st.session_state.get(_k(prefix, "confirm")):
         _confirm_neutral(q, on_submit, prefix, steps)
 
@@ -143,10 +144,14 @@ def _confirm_neutral(
             item = by_id[item_id]
             st.markdown(f"- **{c.area(item.area).title}**: {item.text}")
         with st.container(horizontal=True):
-            if st.button(
-                t("quiz.confirm_neutral"), type="primary", icon=":material/check:", key=f"{prefix}quiz_confirm_yes"
-            ):
-                _finish(q, on_submit, prefix)
+            st.button(
+                t("quiz.confirm_neutral"),
+                type="primary",
+                icon=":material/check:",
+                key=f"{prefix}quiz_confirm_yes",
+                on_click=_submit,
+                args=(q, on_submit, prefix, True),
+            )
             first = steps.index(by_id[left[0]].area)
             st.button(
                 t("quiz.back_to_unmoved"),
@@ -157,8 +162,17 @@ def _confirm_neutral(
             )
 
 
-def _finish(q: Questionnaire, on_submit: Callable[[dict[str, int]], None], prefix: str) -> None:
+def _submit(
+    q: Questionnaire, on_submit: Callable[[dict[str, int]], None], prefix: str, confirmed: bool
+) -> None:
+    """Submit callback: runs before the rerun, so submitting costs one script run, not two.
+
+    Asks once about sliders left on neutral; a refused answer set shows a message."""
+    if not confirmed and unmoved(q, prefix):
+        st.session_state[_k(prefix, "confirm")] = True
+        return
+    st.session_state[_k(prefix, "confirm")] = False
     try:
         on_submit(answers(q, prefix))
     except AnswerError as exc:
-        st.error(t(f"error.{exc.key}"), icon=":material/error:")
+        st.session_state[_k(prefix, "error")] = exc.key

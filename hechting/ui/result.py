@@ -51,15 +51,14 @@ def area_notes(r: Result) -> dict[str, str]:
 @st.cache_data(max_entries=256, show_spinner=False)
 def _area_spec(scores: tuple[tuple[float, float], ...], language: str) -> dict:
     """The area profile's Vega-Lite spec, cached per set of area scores and language."""
-    from hechting.charts import area_profile_chart
+    from hechting.charts import area_profile_spec
 
     c = load_content(language)
-    chart = area_profile_chart(
+    return area_profile_spec(
         dict(zip(AREA_IDS, scores, strict=True)),
         {a.id: a.title for a in c.areas},
         {"anxiety": c.ui("dim.anxiety"), "avoidance": c.ui("dim.avoidance")},
     )
-    return chart.to_dict(validate=False)
 
 
 def areas(r: Result) -> None:

@@ -377,9 +377,10 @@ def participate(ws: Workshop) -> None:
         try:
             store().submit(ws.code, st.session_state["ws_token"], code)
         except WorkshopError as exc:
-            st.warning(t(f"workshop.error_{exc.key}"), icon=":material/error:")
+            st.session_state["ws_submit_error"] = exc.key
             return
         st.session_state.update(ws_submitted=True, ws_answer_code=code)
-        st.rerun()
 
+    if err := st.session_state.pop("ws_submit_error", None):
+        st.warning(t(f"workshop.error_{err}"), icon=":material/error:")
     quiz.render(q, done, prefix="ws_", submit_label=t("workshop.submit"))

@@ -64,3 +64,17 @@ def test_plane_spec_moves_the_point():
     assert rows[0]["anxiety"] == 2.0 and rows[0]["avoidance"] == 6.0
     rows = [next(r for r in ds if "anx_lo" in r) for ds in b["datasets"].values() if ds and "anx_lo" in ds[0]]
     assert rows[0]["anxiety"] == 6.0 and rows[0]["avoidance"] == 2.0
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(score, score), min_size=8, max_size=8))
+def test_area_profile_spec_equals_the_altair_chart(pairs):
+    from hechting import AREA_IDS
+    from hechting.charts import area_profile_chart, area_profile_spec
+
+    areas = dict(zip(AREA_IDS, pairs, strict=True))
+    titles = {a.id: a.title for a in C.areas}
+    dims = {"anxiety": "Angst", "avoidance": "Vermijding"}
+    fast = area_profile_spec(areas, titles, dims)
+    slow = area_profile_chart(areas, titles, dims).to_dict(validate=False)
+    assert _resolved(fast) == _resolved(slow)
