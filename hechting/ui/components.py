@@ -27,7 +27,7 @@ def plane_texts(language: str):
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _plane_spec(points: tuple, language: str, height: int) -> dict:
+def plane_spec_for(points: tuple, language: str, height: int) -> dict:
     """The plane's Vega-Lite spec, cached per set of points and language."""
     from hechting.charts import PlanePoint, plane_spec
 
@@ -44,7 +44,7 @@ def plane_points(labelled: Sequence[tuple[str, Result]]) -> tuple:
 
 def plane(labelled: Sequence[tuple[str, Result]], *, key: str, height: int = 420) -> None:
     """The anxiety x avoidance plane with points, a caption in words and a data table."""
-    spec = _plane_spec(plane_points(labelled), lang(), height)
+    spec = plane_spec_for(plane_points(labelled), lang(), height)
     words = " ".join(describe_position(label, r) for label, r in labelled)
     st.vega_lite_chart(spec=spec, key=key, alt=t("chart.plane_alt"))
     st.caption(words)
@@ -122,5 +122,5 @@ def safety_note() -> None:
 def plane_demo(anxiety: float, avoidance: float) -> None:
     """The theory page's 'move the point' demo, on the same plane as the result."""
     point = (t("theory.demo_point"), anxiety, avoidance) + (None,) * 6
-    spec = _plane_spec((point,), lang(), 360)
+    spec = plane_spec_for((point,), lang(), 360)
     st.vega_lite_chart(spec=spec, key="demo_plane", alt=t("theory.demo_alt"))

@@ -13,8 +13,8 @@ from hechting.codes import code_from_link, code_from_pasted
 from hechting.couple import compare
 from hechting.text import clean_name, escape_markdown, fmt, strip_markdown
 from hechting.ui import quiz
-from hechting.ui.components import _plane_spec, plane, plane_points
-from hechting.ui.share import _safety_sections, download_row, pdf_footer, scored_in, summary_lines
+from hechting.ui.components import plane, plane_points, plane_spec_for
+from hechting.ui.share import download_row, pdf_footer, safety_sections, scored_in, summary_lines
 from hechting.ui.state import Scored, content, lang, questionnaire, scored_from_code, submitted, t
 
 Slot = Literal["a", "b"]
@@ -176,7 +176,7 @@ def couple_files(code_a: str, code_b: str, name_a: str, name_b: str, language: s
 
     c = load_content(language)
     a, b = scored_in(code_a, language), scored_in(code_b, language)
-    spec = _plane_spec(plane_points([(name_a, a.result), (name_b, b.result)]), language, 420)
+    spec = plane_spec_for(plane_points([(name_a, a.result), (name_b, b.result)]), language, 420)
     png = chart_png(spec)
     pair = c.pair(a.result.style, b.result.style)
     sections = [ReportSection(pair.title, strip_markdown(pair.dynamic))]
@@ -189,7 +189,7 @@ def couple_files(code_a: str, code_b: str, name_a: str, name_b: str, language: s
             for label, s in ((name_a, a), (name_b, b))
         )
         sections.append(ReportSection(area.title, body))
-    sections += _safety_sections(c)
+    sections += safety_sections(c)
     pdf = pdf_report(
         c.ui("export.pdf_title_couple"),
         c.ui("export.pdf_subtitle"),

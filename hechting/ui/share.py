@@ -23,7 +23,7 @@ from hechting import (
 )
 from hechting.codes import code_from_link
 from hechting.text import fmt, strip_markdown
-from hechting.ui.components import _plane_spec, plane_points
+from hechting.ui.components import plane_points, plane_spec_for
 from hechting.ui.state import Scored, lang, scored_from_code, t
 
 
@@ -64,10 +64,10 @@ def _report_sections(scored: Scored, c: Content) -> list:
         text = area.styles[r.style]
         body = f"{strip_markdown(text.text)}\n\n{c.ui('result.try_this')} {strip_markdown(text.try_this)}"
         sections.append(ReportSection(area.title, body))
-    return sections + _safety_sections(c)
+    return sections + safety_sections(c)
 
 
-def _safety_sections(c: Content) -> list:
+def safety_sections(c: Content) -> list:
     from hechting.export import ReportSection
 
     return [ReportSection(c.ui("safety.title"), strip_markdown(c.safety.not_diagnosis))]
@@ -110,7 +110,7 @@ def result_files(code: str, language: str) -> dict[str, bytes]:
     c = load_content(language)
     scored = scored_in(code, language)
     you = c.ui("result.you")
-    spec = _plane_spec(plane_points([(you, scored.result)]), language, 420)
+    spec = plane_spec_for(plane_points([(you, scored.result)]), language, 420)
     png = chart_png(spec)
     pdf = pdf_report(
         c.ui("export.pdf_title"),
