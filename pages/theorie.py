@@ -4,7 +4,7 @@ import streamlit as st
 
 from hechting import STYLE_ORDER, quadrant
 from hechting.ui.boot import ensure_entrypoint
-from hechting.ui.components import plane_demo
+from hechting.ui.components import plane_demo, style_details
 from hechting.ui.state import content, t
 
 ensure_entrypoint()
@@ -42,10 +42,6 @@ st.subheader(t("theory.styles_title"), anchor=False)
 for s in STYLE_ORDER:
     text = c.styles[s]
     with st.expander(f"{text.name} · {text.adult_name}", icon=":material/person:"):
-        st.markdown(text.long)
-        st.markdown(f"**{t('theory.inside')}** {text.inside}")
-        st.markdown(f"**{t('theory.in_relationship')}** {text.in_relationship}")
-        st.markdown(f"**{t('theory.strengths')}**\n" + "\n".join(f"- {x}" for x in text.strengths))
-        st.markdown(f"**{t('theory.growth')}**\n" + "\n".join(f"- {x}" for x in text.growth))
+        style_details(text)
 
 st.page_link("pages/quiz.py", label=t("start.to_quiz"), icon=":material/tune:")

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from hechting import STYLE_ORDER, Result, Style, load_content
+from hechting import STYLE_ORDER, Content, Result, Style, load_content
+from hechting.models import StyleText
 from hechting.text import escape_markdown, fmt
 from hechting.ui.state import content, lang, t
 
@@ -84,15 +85,27 @@ def position_table(labelled: Sequence[tuple[str, Result]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def probabilities(r: Result) -> None:
-    """The style probabilities as a short list of sentences (not 'you are 60% secure')."""
-    c = content()
-    st.markdown(t("result.prob_intro"))
+def probability_lines(r: Result, c: Content) -> list[str]:
+    """One sentence per style, most likely first (not 'you are 60% secure')."""
     lines = []
     for s in sorted(STYLE_ORDER, key=lambda s: -r.style_probabilities[s]):
         pct = round(100 * r.style_probabilities[s])
-        lines.append(t("result.prob_line", style=c.styles[s].name, pct="< 1" if pct < 1 else pct))
-    st.markdown("\n".join(f"- {line}" for line in lines))
+        lines.append(c.ui("result.prob_line", style=c.styles[s].name, pct="< 1" if pct < 1 else pct))
+    return lines
+
+
+def probabilities(r: Result) -> None:
+    st.markdown(t("result.prob_intro"))
+    st.markdown("\n".join(f"- {line}" for line in probability_lines(r, content())))
+
+
+def style_details(text: StyleText) -> None:
+    """The long description of a style: inside, in a relationship, strengths, growth."""
+    st.markdown(text.long)
+    st.markdown(f"**{t('theory.inside')}** {text.inside}")
+    st.markdown(f"**{t('theory.in_relationship')}** {text.in_relationship}")
+    st.markdown(f"**{t('theory.strengths')}**\n" + "\n".join(f"- {x}" for x in text.strengths))
+    st.markdown(f"**{t('theory.growth')}**\n" + "\n".join(f"- {x}" for x in text.growth))
 
 
 def area_card(area_id: str, style: Style, note: str | None = None) -> None:

@@ -14,7 +14,7 @@ from hechting.couple import compare
 from hechting.text import clean_name, escape_markdown, fmt, strip_markdown
 from hechting.ui import quiz
 from hechting.ui.components import plane, plane_points, plane_spec_for
-from hechting.ui.share import download_row, pdf_footer, safety_sections, scored_in, summary_lines
+from hechting.ui.share import download_row, pdf_footer, safety_sections, summary_lines
 from hechting.ui.state import Scored, content, lang, questionnaire, scored_from_code, submitted, t
 
 Slot = Literal["a", "b"]
@@ -175,7 +175,7 @@ def couple_files(code_a: str, code_b: str, name_a: str, name_b: str, language: s
     from hechting.export import ReportSection, answers_json, chart_png, chart_svg, pdf_report
 
     c = load_content(language)
-    a, b = scored_in(code_a, language), scored_in(code_b, language)
+    a, b = scored_from_code(code_a, language), scored_from_code(code_b, language)
     spec = plane_spec_for(plane_points([(name_a, a.result), (name_b, b.result)]), language, 420)
     png = chart_png(spec)
     pair = c.pair(a.result.style, b.result.style)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from hechting import AREA_IDS, Content, Result, load_content, top_contributions
 from hechting.text import fmt
-from hechting.ui.components import area_card, plane, probabilities, safety_note
+from hechting.ui.components import area_card, plane, probabilities, safety_note, style_details
 from hechting.ui.state import Scored, content, lang, questionnaire, t
 
 
@@ -132,11 +132,7 @@ def show(scored: Scored) -> None:
     probabilities(r)
     quality(r)
     st.header(t("result.style_title", style=style.name), anchor=False)
-    st.markdown(style.long)
-    st.markdown(f"**{t('theory.inside')}** {style.inside}")
-    st.markdown(f"**{t('theory.in_relationship')}** {style.in_relationship}")
-    st.markdown(f"**{t('theory.strengths')}**\n" + "\n".join(f"- {x}" for x in style.strengths))
-    st.markdown(f"**{t('theory.growth')}**\n" + "\n".join(f"- {x}" for x in style.growth))
+    style_details(style)
     areas(r)
     why(scored)
     safety_note()

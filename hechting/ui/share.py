@@ -12,18 +12,10 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from hechting import (
-    AnswerError,
-    Content,
-    decode_answers,
-    form_of_code,
-    load_content,
-    load_questionnaire,
-    score,
-)
+from hechting import AnswerError, Content, decode_answers, load_content, load_questionnaire
 from hechting.codes import code_from_link
 from hechting.text import fmt, strip_markdown
-from hechting.ui.components import plane_points, plane_spec_for
+from hechting.ui.components import plane_points, plane_spec_for, probability_lines
 from hechting.ui.state import Scored, lang, scored_from_code, t
 
 
@@ -86,17 +78,7 @@ def summary_lines(scored: Scored, c: Content, label: str | None = None) -> list[
     for dim, s in (("anxiety", r.anxiety_score), ("avoidance", r.avoidance_score)):
         band = c.ui("result.band", lo=fmt(s.band.low, c.lang), hi=fmt(s.band.high, c.lang))
         lines.append(f"{c.ui(f'dim.{dim}')}: {fmt(s.mean, c.lang)} ({band})")
-    for s in sorted(r.style_probabilities, key=lambda s: -r.style_probabilities[s]):
-        pct = round(100 * r.style_probabilities[s])
-        lines.append(c.ui("result.prob_line", style=c.styles[s].name, pct="< 1" if pct < 1 else pct))
-    return lines
-
-
-def scored_in(code: str, language: str) -> Scored:
-    """Score a code in a given language (usable outside a script run)."""
-    form = form_of_code(code)
-    q = load_questionnaire(language, form)
-    return Scored(code=code, form=form, result=score(q, decode_answers(q, code)))
+    return lines + probability_lines(r, c)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -108,7 +90,7 @@ def result_files(code: str, language: str) -> dict[str, bytes]:
     from hechting.export import answers_json, chart_png, chart_svg, pdf_report
 
     c = load_content(language)
-    scored = scored_in(code, language)
+    scored = scored_from_code(code, language)
     you = c.ui("result.you")
     spec = plane_spec_for(plane_points([(you, scored.result)]), language, 420)
     png = chart_png(spec)

@@ -69,10 +69,12 @@ class Scored:
     result: Result
 
 
-def scored_from_code(code: object) -> Scored:
-    """Score an answer code (from a link or from this session); ``AnswerError`` if bad."""
+def scored_from_code(code: object, language: str | None = None) -> Scored:
+    """Score an answer code (from a link or from this session); ``AnswerError`` if bad.
+
+    With ``language`` it reads no session, so it also works off the script thread."""
     form = form_of_code(code)
-    q = questionnaire(form)
+    q = load_questionnaire(language or lang(), form)
     answers = decode_answers(q, code)
     return Scored(code=str(code), form=form, result=score(q, answers))
 
